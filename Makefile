@@ -44,6 +44,7 @@ browser-deps:
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) scripts/strip_outputs.py --check
 
 format: $(TEST_STAMP)
 	$(PY) -m ruff check --fix .

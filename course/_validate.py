@@ -72,9 +72,7 @@ def check_number(
         right = "]" if high_inclusive else ")"
         lo = "-inf" if low is None else f"{low:g}"
         hi = "inf" if high is None else f"{high:g}"
-        raise ValueError(
-            f"{name} must be in {left}{lo}, {hi}{right}{unit_text}; got {value!r}"
-        )
+        raise ValueError(f"{name} must be in {left}{lo}, {hi}{right}{unit_text}; got {value!r}")
     return x
 
 
@@ -83,9 +81,7 @@ def check_probability(name: str, value: Any) -> float:
     return check_number(name, value, low=0.0, high=1.0, unit="(a probability)")
 
 
-def check_int(
-    name: str, value: Any, *, low: int | None = None, high: int | None = None
-) -> int:
+def check_int(name: str, value: Any, *, low: int | None = None, high: int | None = None) -> int:
     """Return ``value`` as an int, or raise if it is not a whole number in range.
 
     Floats such as ``1e5`` are refused: write ``100_000``. NumPy integers are fine.
@@ -121,7 +117,5 @@ def check_choice(name: str, value: Any, choices: Iterable[str]) -> str:
         )
     key = value.strip().lower()
     if key not in allowed:
-        raise ValueError(
-            f"{name} must be one of {', '.join(map(repr, allowed))}; got {value!r}"
-        )
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, allowed))}; got {value!r}")
     return key

@@ -57,9 +57,7 @@ class Factor(str, enum.Enum):
             for member in cls:
                 if member.value == key:
                     return member
-            raise ValueError(
-                f"{name} must be one of 'need', 'touchpoint', 'trust'; got {value!r}"
-            )
+            raise ValueError(f"{name} must be one of 'need', 'touchpoint', 'trust'; got {value!r}")
         raise TypeError(
             f"{name} must be a Factor or one of the strings 'need', 'touchpoint', "
             f"'trust'; got {value!r} (type {type(value).__name__})"
@@ -73,8 +71,7 @@ _FACTOR_MEANING = {
     Factor.NEED: "The shopper wants or needs something: 'my phone broke'.",
     Factor.TOUCHPOINT: "A place where the buying can happen: a search page, a feed, "
     "a creator's link.",
-    Factor.TRUST: "The shopper believes the seller and the product are good enough "
-    "to pay for.",
+    Factor.TRUST: "The shopper believes the seller and the product are good enough to pay for.",
 }
 
 
@@ -163,8 +160,13 @@ _INFO: dict[Ordering, dict] = {
     Ordering.SOCIAL: {
         "steps": (Factor.TRUST, Factor.NEED, Factor.TOUCHPOINT),
         "label": "Social e-commerce",
-        "platforms": ("Instagram creators", "YouTube creators", "WhatsApp groups",
-                      "Discord", "Telegram"),
+        "platforms": (
+            "Instagram creators",
+            "YouTube creators",
+            "WhatsApp groups",
+            "Discord",
+            "Telegram",
+        ),
         "description": "The shopper already trusts a creator; when a need appears, "
         "they go straight to that creator's link or discount code.",
     },
