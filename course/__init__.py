@@ -17,8 +17,15 @@ __version__ = "0.1.0"
 __all__ = ["Factor", "Ordering", "classify", "__version__"]
 
 try:  # the model layer re-exports its public API at the top
-    from course.model import compare, compare_results, levers, simulate, summarize
+    from course.model import (
+        compare,
+        compare_results,
+        expected_funnel,
+        levers,
+        simulate,
+        summarize,
+    )
 
-    __all__ += ["compare", "compare_results", "levers", "simulate", "summarize"]
+    __all__ += ["compare", "compare_results", "expected_funnel", "levers", "simulate", "summarize"]
 except ImportError:  # pragma: no cover - only while the model package is being built
     pass
