@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from course.exercises.core import Exercise
 
-__all__ = ["EXERCISES", "NO_NEED_SEED", "NO_NEED_SHOPPERS", "no_need_orders", "social_stories"]
+__all__ = [
+    "BEST_LISTING",
+    "EXERCISES",
+    "NO_NEED_SEED",
+    "NO_NEED_SHOPPERS",
+    "no_need_orders",
+    "social_stories",
+]
 
 NO_NEED_SEED = 1
 """Seed of the simulation in ``ch01-no-need-orders`` (also used in the chapter)."""
@@ -34,17 +41,25 @@ def social_stories() -> int:
     return int((stories["ordering"] == "social").sum())
 
 
+BEST_LISTING = {"rank": 1, "price": 15.0, "reviews": 5000}
+"""The levers of the best-possible listing in ``ch01-no-need-orders``: top rank, a price
+5 USD below what shoppers expect, and 5,000 reviews."""
+
+
 def no_need_orders() -> int:
-    """Orders in a seeded search simulation in which nobody has the need.
+    """Orders of the best-possible listing in a seeded search simulation with no need.
 
     Returns
     -------
     int
-        ``simulate("search", shoppers=20_000, seed=1, need_share=0.0).orders``.
+        ``simulate("search", shoppers=20_000, seed=1, need_rate=0.0, rank=1,
+        price=15.0, reviews=5000).orders``.
     """
     from course import simulate
 
-    result = simulate("search", shoppers=NO_NEED_SHOPPERS, seed=NO_NEED_SEED, need_rate=0.0)
+    result = simulate(
+        "search", shoppers=NO_NEED_SHOPPERS, seed=NO_NEED_SEED, need_rate=0.0, **BEST_LISTING
+    )
     return int(result.orders)
 
 
@@ -154,30 +169,35 @@ EXERCISES = [
         chapter=1,
         kind="number",
         question=(
-            "Run the search model for 20,000 shoppers with seed 1, with the share of shoppers "
-            "who have the need set to zero:\n\n"
+            "Give your listing every advantage the search model offers: the top position "
+            "(rank 1), a price of 15 USD (below the 20 USD shoppers expect) and 5,000 "
+            "reviews. But set the share of shoppers who have the need to zero. Run it for "
+            "20,000 shoppers with seed 1:\n\n"
             "```python\n"
-            'simulate("search", shoppers=20_000, seed=1, need_rate=0.0).orders\n'
+            'simulate("search", shoppers=20_000, seed=1, need_rate=0.0,\n'
+            "         rank=1, price=15.0, reviews=5000).orders\n"
             "```\n\n"
-            "How many orders does it give?"
+            "How many orders does the listing get?"
         ),
         answer=no_need_orders,
         unit="orders",
         uses_simulation=True,
         hints={
             "high": (
-                "Check that you set the need to 0.0. Can anyone buy if nobody wants the "
+                "Check that you set need_rate=0.0. Can anyone buy if nobody wants the "
                 "product, however good the listing is?"
             ),
             "default": "Run the code in the question exactly as written and read `.orders`.",
         },
         solution=(
             "With nobody having the need, nobody passes the first gate, so nobody reaches the "
-            "touchpoint or trust gates:\n\n"
+            "touchpoint or trust gates, however good the listing is:\n\n"
             "```python\n"
-            'simulate("search", shoppers=20_000, seed=1, need_rate=0.0).orders\n'
+            'simulate("search", shoppers=20_000, seed=1, need_rate=0.0,\n'
+            "         rank=1, price=15.0, reviews=5000).orders\n"
             "```\n\n"
-            "gives **{answer}**. Every purchase needs all three factors; a missing need cannot "
+            "gives **{answer}**. (With the need at its default, the same listing gets many "
+            "orders.) Every purchase needs all three factors; a missing need cannot "
             "be made up by rank, price or reviews."
         ),
         explanation="The factors multiply: one factor at zero makes the whole product zero.",
