@@ -58,7 +58,7 @@ EXERCISES = [
             ),
             "default": (
                 "In the simulation, trust moves after each week's buyers use the product. "
-                "Look again at 'Trust grows slowly and falls fast'."
+                "Look again at 'Trust rises and falls with the product'."
             ),
         },
         solution=(
