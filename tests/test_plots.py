@@ -244,10 +244,7 @@ def test_funnel_chart_shows_unknown_stage():
     df = make_funnel().astype({"shoppers": float})
     df.loc[2, ["shoppers", "rate_from_previous", "rate_from_start"]] = np.nan
     fig = funnel_chart(df, ordering="search")
-    assert any(
-        t.get_text() == text.FUNNEL["bar_note_first"].format(count=text.FUNNEL["bar_note_missing"])
-        for t in fig.axes[0].texts
-    )
+    assert any(t.get_text() == text.FUNNEL["bar_note_unknown"] for t in fig.axes[0].texts)
     plt.close(fig)
 
 
@@ -630,3 +627,28 @@ def test_heavy_tail_lorenz_with_few_items_puts_points_on_the_curve():
     x, y = points[0].get_xdata()[0], points[0].get_ydata()[0]
     assert x == pytest.approx(0.9) and y == pytest.approx(1 - 1000 / sum(values))
     plt.close(fig)
+
+
+def test_funnel_chart_of_a_real_export_marks_unknown_stages():
+    """A real export cannot see every stage: those rows say so, and the layout holds."""
+    import pandas as pd
+
+    from course.plots import funnel_chart
+
+    df = pd.DataFrame(
+        {
+            "stage": ["population", "need", "touchpoint: sessions", "trust", "purchase"],
+            "factor": [None, "need", "touchpoint", "trust", None],
+            "shoppers": [float("nan"), float("nan"), 1000.0, float("nan"), 120.0],
+            "rate_from_previous": [float("nan"), float("nan"), 1.0, float("nan"), 0.12],
+            "rate_from_start": [float("nan"), float("nan"), 1.0, float("nan"), 0.12],
+        }
+    )
+    for scale in ("log", "linear"):
+        fig = funnel_chart(df, ordering="search", scale=scale)
+        notes = [t.get_text() for t in fig.axes[0].texts]
+        assert notes.count("not in this data") == 3
+        assert "1,000" in notes
+        assert "120 (12% of the last known stage)" in notes
+        fig.canvas.draw()  # the layout must not collapse (it did when a note sat at x=0 on log)
+        assert fig.axes[0].get_position().width > 0.3

@@ -291,7 +291,7 @@ def funnel_chart(
             ax.barh(y, width, height=0.7, color=face, edgecolor="none", gid=f"bar-{i}")
             ax.annotate(
                 notes[i],
-                xy=(width, y),
+                xy=(_anchor(value, scale), y),
                 xytext=(5, 0),
                 textcoords="offset points",
                 va="center",
@@ -329,18 +329,36 @@ def funnel_chart(
     return fig
 
 
+def _anchor(value: float, scale: str) -> float:
+    """Where a bar's note starts: at the bar's end, or at the axis start for an unknown count.
+
+    A log axis has no 0, so an unknown count's note starts at 1 (the axis' left edge).
+    """
+    if np.isnan(value) or value <= 0:
+        return 1.0 if scale == "log" else 0.0
+    return float(value)
+
+
 def _notes(df: pd.DataFrame) -> list[str]:
-    """The words beside each bar: the count, and the share kept from the row above."""
+    """The words beside each bar: the count, and the share kept from the row above.
+
+    A stage whose count is unknown (NaN: a real export that cannot see it) says so; the
+    first known stage gives its count only, since there is no known row above it.
+    """
     shoppers = df["shoppers"].to_numpy(dtype=float)
     rates = df["rate_from_previous"].to_numpy(dtype=float)
+    known = ~np.isnan(shoppers)
+    first_known = int(np.argmax(known)) if known.any() else -1
     out = []
     for i, value in enumerate(shoppers):
-        if i == 0 or np.isnan(rates[i]):
+        if not known[i]:
+            out.append(text.FUNNEL["bar_note_unknown"])
+        elif i <= first_known or np.isnan(rates[i]):
             out.append(text.FUNNEL["bar_note_first"].format(count=fmt_count(value)))
         else:
-            out.append(
-                text.FUNNEL["bar_note"].format(count=fmt_count(value), rate=fmt_pct(rates[i]))
-            )
+            # After an unknown stage the rate is taken from the last known one, so say so.
+            key = "bar_note" if known[i - 1] else "bar_note_after_unknown"
+            out.append(text.FUNNEL[key].format(count=fmt_count(value), rate=fmt_pct(rates[i])))
     return out
 
 
@@ -401,7 +419,7 @@ def update_funnel_chart(
         width = 0.0 if np.isnan(shoppers[i]) else shoppers[i]
         bars[str(i)].set_width(width)
         note = notes[str(i)]
-        note.xy = (width, note.xy[1])
+        note.xy = (_anchor(shoppers[i], scale), note.xy[1])
         note.set_text(words[i])
     title_artist = ax.set_title(_funnel_title(df, key) if title is None else title, loc="left")
     return [*(bars[str(i)] for i in range(n)), *(notes[str(i)] for i in range(n)), title_artist]

@@ -109,6 +109,8 @@ FUNNEL = {
     "bar_note": "{count} ({rate} of the row above)",
     "bar_note_first": "{count}",
     "bar_note_missing": "unknown",
+    "bar_note_unknown": "not in this data",
+    "bar_note_after_unknown": "{count} ({rate} of the last known stage)",
     "title": "{ordering}: {conversion} of shoppers buy;\nthe biggest drop is at {stage}",
     "title_no_ordering": "{conversion} of shoppers buy;\nthe biggest drop is at {stage}",
     "title_no_drop": "{ordering}: {conversion} of shoppers buy",
