@@ -22,9 +22,12 @@ Modules, each short:
 """
 
 from course.model.concentration import gini, lorenz, top_share
+from course.model.fit import FitWeights, best_fit, fit_scores
 from course.model.funnel import FUNNEL_COLUMNS, funnel_frame
 from course.model.lever_registry import LEVERS, Lever, lever_names, levers
 from course.model.params import CreatorNetwork, Feed, Population, Product, Shelf
+from course.model.planner import PlannerAssumptions, PlanResult, SellerPlan, plan
+from course.model.platform import Platform, RaceResult, RaceSettings, example_platforms, race
 from course.model.simulation import (
     SimulationResult,
     compare,
@@ -36,6 +39,18 @@ from course.model.simulation import (
 
 __all__ = [
     "FUNNEL_COLUMNS",
+    "FitWeights",
+    "PlanResult",
+    "PlannerAssumptions",
+    "Platform",
+    "RaceResult",
+    "RaceSettings",
+    "SellerPlan",
+    "best_fit",
+    "example_platforms",
+    "fit_scores",
+    "plan",
+    "race",
     "LEVERS",
     "CreatorNetwork",
     "Feed",
