@@ -380,3 +380,24 @@ def test_planner_card_is_html_safe(planner):
     assert "<script" not in w.card.value
     text = io.StringIO(w.card.value).read()
     assert text.count("<tr>") == len(w.result.inputs) + 1
+
+
+def test_race_chart_redraws_in_place_while_the_periods_fit_its_time_axis():
+    """The weeks slider mostly updates in place: the axis snaps to 26, 52, 104 or 156 weeks."""
+    from course.model.platform import example_platforms, race
+    from course.plots import NeedsRedraw
+    from course.plots.decisions import platform_race_chart, update_platform_race_chart
+
+    def run(weeks):
+        r = race(example_platforms(), periods=weeks, seed=1)
+        return r.periods, r.concentration
+
+    fig = platform_race_chart(*run(60), headroom=3.0, weeks_axis=104)
+    assert fig.axes[0].get_xlim()[1] == 103
+    assert update_platform_race_chart(fig.axes, *run(80), fixed=("users_m", "gmv_usd"))
+    with pytest.raises(NeedsRedraw):
+        update_platform_race_chart(fig.axes, *run(120))  # longer than the axis
+    with pytest.raises(NeedsRedraw):
+        update_platform_race_chart(fig.axes, *run(40))  # would use under half the axis
+    with pytest.raises(ValueError, match="weeks_axis"):
+        platform_race_chart(*run(60), weeks_axis=52)

@@ -176,6 +176,7 @@ def platform_race_chart(
     title: str | None = None,
     headroom: float = 1.15,
     users_top: float | None = None,
+    weeks_axis: int | None = None,
 ) -> Figure:
     """Draw the platform race: users, GMV per week and trust, and head creators.
 
@@ -199,6 +200,9 @@ def platform_race_chart(
         A widget passes more room so that its updates fit the axes for longer.
     users_top : float, optional
         Fix the top of the users axis (million), e.g. at the market's size.
+    weeks_axis : int, optional
+        Let the time axis reach this many periods (at least the data's), so that a
+        widget can show shorter or longer runs in place without drawing again.
 
     Returns
     -------
@@ -223,6 +227,14 @@ def platform_race_chart(
     words = TEXT["race"]
     colours = dict(zip(names, PLATFORM_COLOURS, strict=False))
     n_periods = int(periods_df["period"].max()) + 1
+    if weeks_axis is not None:
+        if isinstance(weeks_axis, bool) or not isinstance(weeks_axis, (int, np.integer)):
+            raise TypeError(f"weeks_axis must be a whole number or None; got {weeks_axis!r}")
+        if weeks_axis < n_periods:
+            raise ValueError(
+                f"weeks_axis must be at least the number of periods ({n_periods}); got {weeks_axis}"
+            )
+    axis_periods = n_periods if weeks_axis is None else int(weeks_axis)
     with course_style():
         for ax, col in zip(axes[:3], _RACE_LINES, strict=True):
             for name, (x, y) in _series(periods_df, names, col).items():
@@ -234,7 +246,7 @@ def platform_race_chart(
             else:
                 top = _top_of(periods_df[col].to_numpy(dtype=float), headroom)
             ax.set_ylim(0, top)
-            ax.set_xlim(0, max(1, n_periods - 1))
+            ax.set_xlim(0, max(1, axis_periods - 1))
             fmt = _RACE_FMT[col]
             ax.yaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _p, f=fmt: f(v)))
             ax.xaxis.set_major_locator(mticker.MaxNLocator(integer=True))
@@ -308,8 +320,9 @@ def update_platform_race_chart(
     Raises
     ------
     NeedsRedraw
-        When the platforms or the number of periods differ from the chart's, or
-        a line left its panel's scale (above the top, or under 1/shrink of it).
+        When the platforms differ from the chart's, the periods no longer fit the
+        time axis (more than it holds, or under half of it), or a line left its
+        panel's scale (above the top, or under 1/shrink of it).
     """
     periods_df, conc = _check_race(periods_df, concentration_df)
     names = _platform_names(periods_df)
@@ -318,8 +331,9 @@ def update_platform_race_chart(
         raise ValueError(f"axes must hold 4 Axes; got {len(axes)}")
     changed: list[Artist] = []
     n_periods = int(periods_df["period"].max()) + 1
-    if axes[0].get_xlim()[1] != max(1, n_periods - 1):
-        raise NeedsRedraw("the number of periods changed")
+    right = axes[0].get_xlim()[1]
+    if n_periods - 1 > right or n_periods - 1 < right / 2:
+        raise NeedsRedraw("the number of periods no longer fits the time axis")
     for ax, col in zip(axes[:3], _RACE_LINES, strict=True):
         lines = {ln.get_gid(): ln for ln in ax.lines}
         if set(lines) != {f"line-{col}-{n}" for n in names}:

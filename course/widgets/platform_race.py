@@ -236,9 +236,13 @@ class PlatformRace(CourseWidget):
         periods, conc = result.periods, result.concentration
         market = self.settings.market_users_m
 
+        weeks = int(periods["period"].max()) + 1
+
         def draw(fig):
             axes = list(fig.subplots(2, 2).ravel())
-            platform_race_chart(periods, conc, axes, headroom=1.8, users_top=market)
+            platform_race_chart(
+                periods, conc, axes, headroom=1.8, users_top=market, weeks_axis=_weeks_axis(weeks)
+            )
             return _dynamic(axes)
 
         def update(fig):
@@ -248,6 +252,15 @@ class PlatformRace(CourseWidget):
 
         self.view.show(draw, update)
         self.card.value = race_card(result)
+
+
+#: Lengths the time axis snaps to, so most moves of the weeks slider redraw in place.
+_WEEKS_AXES = (26, 52, 104, 156)
+
+
+def _weeks_axis(weeks: int) -> int:
+    """The shortest axis length in _WEEKS_AXES that holds ``weeks`` (or ``weeks`` itself)."""
+    return next((n for n in _WEEKS_AXES if n >= weeks), weeks)
 
 
 def _dynamic(axes) -> list:
