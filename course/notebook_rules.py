@@ -467,7 +467,12 @@ def execute(path: Path | str, *, timeout: int = 600) -> Any:
     client = NotebookClient(
         nb, km=km, timeout=timeout, resources={"metadata": {"path": str(path.parent)}}
     )
-    client.execute()
+    try:
+        client.execute()
+    finally:
+        # nbclient leaves a kernel manager it did not create running: stop the kernel here.
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
     return nb
 
 
