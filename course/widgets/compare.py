@@ -26,7 +26,7 @@ from course.widgets.base import CourseWidget, FigureImage, lever_slider
 from course.widgets.funnel_lab import (
     DEFAULT_SHOPPERS,
     MAX_SHOPPERS,
-    lever_grid,
+    lab_children,
     simulation_controls,
 )
 
@@ -94,20 +94,7 @@ class CompareOrderings(CourseWidget):
         self.caption = widgets.HTML()
         self.view = FigureImage((10.0, 6.6))
         self._axes: list = []
-        note = text.COMMON["population_note"].format(shoppers=fmt_count(shoppers))
-        self.children = [
-            widgets.HTML(f"<p>{html.escape(text.COMPARE['intro'])}</p>"),
-            self.caption,
-            self.view.image,
-            self.numbers,
-            self.message,
-            widgets.HTML(f"<b>{html.escape(text.FUNNEL_LAB['levers'])}</b>"),
-            lever_grid(self.table, controls),
-            widgets.HTML(f"<b>{html.escape(text.FUNNEL_LAB['simulation'])}</b>"),
-            widgets.HBox([controls["shoppers"], controls["seed"]]),
-            widgets.HTML(f"<small>{html.escape(note)}</small>"),
-            self.reset_button,
-        ]
+        self.children = lab_children(self, text.COMPARE["intro"], shoppers)
         self.refresh()
 
     def _compute(self, values: dict[str, Any]) -> dict:

@@ -54,6 +54,30 @@ def lever_grid(table: pd.DataFrame, controls: dict[str, widgets.Widget]) -> widg
     )
 
 
+def lab_children(widget: CourseWidget, intro: str, shoppers: int) -> list[widgets.Widget]:
+    """The panel both lab widgets show, top to bottom.
+
+    The intro, the caption, the picture, the key numbers and the message area, then the
+    lever sliders, the simulation settings with a note on the population, and the reset
+    button. ``widget`` needs ``caption``, ``view``, ``numbers``, ``table`` and ``controls``.
+    """
+    note = text.COMMON["population_note"].format(shoppers=fmt_count(shoppers))
+    controls = widget.controls
+    return [
+        widgets.HTML(f"<p>{html.escape(intro)}</p>"),
+        widget.caption,
+        widget.view.image,
+        widget.numbers,
+        widget.message,
+        widgets.HTML(f"<b>{html.escape(text.FUNNEL_LAB['levers'])}</b>"),
+        lever_grid(widget.table, controls),
+        widgets.HTML(f"<b>{html.escape(text.FUNNEL_LAB['simulation'])}</b>"),
+        widgets.HBox([controls["shoppers"], controls["seed"]]),
+        widgets.HTML(f"<small>{html.escape(note)}</small>"),
+        widget.reset_button,
+    ]
+
+
 def simulation_controls(shoppers: int, seed: int) -> dict[str, widgets.IntText]:
     """The two simulation settings as text boxes: how many shoppers, and the random seed."""
     return {
@@ -111,20 +135,7 @@ class FunnelLab(CourseWidget):
         self.view = FigureImage((9.0, 3.6))
         self._ax = None
         name = text.ORDERING_NAMES[self.ordering.value]
-        note = text.COMMON["population_note"].format(shoppers=fmt_count(shoppers))
-        self.children = [
-            widgets.HTML(f"<p>{html.escape(text.FUNNEL_LAB['intro'].format(name=name))}</p>"),
-            self.caption,
-            self.view.image,
-            self.numbers,
-            self.message,
-            widgets.HTML(f"<b>{html.escape(text.FUNNEL_LAB['levers'])}</b>"),
-            lever_grid(self.table, controls),
-            widgets.HTML(f"<b>{html.escape(text.FUNNEL_LAB['simulation'])}</b>"),
-            widgets.HBox([controls["shoppers"], controls["seed"]]),
-            widgets.HTML(f"<small>{html.escape(note)}</small>"),
-            self.reset_button,
-        ]
+        self.children = lab_children(self, text.FUNNEL_LAB["intro"].format(name=name), shoppers)
         self.refresh()
 
     def lever_values(self) -> dict[str, Any]:
