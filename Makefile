@@ -36,7 +36,9 @@ $(TEST_STAMP): pyproject.toml $(LAB_STAMP)
 	@touch $@
 
 lab: $(LAB_STAMP)
-	$(VENV)/bin/jupyter lab --ip=127.0.0.1 $(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/00_welcome.ipynb
+	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=. \
+		--LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb \
+		$(if $(filter 0,$(shell id -u)),--allow-root,)
 
 browser-deps:
 	@bash scripts/ensure_chromium.sh
