@@ -39,6 +39,9 @@ def lever_grid(table: pd.DataFrame, controls: dict[str, widgets.Widget]) -> widg
     cells = []
     for name, label in zip(table["name"], table["label"], strict=True):
         slider = controls[name]
+        # The label sits above, so the slider and its value readout fill the cell's width.
+        slider.layout.width = "98%"
+        slider.style.description_width = "0px"
         cells.append(
             widgets.VBox(
                 [
