@@ -186,7 +186,7 @@ def test_race_widget_starts_with_a_story(race_widget):
         "p2_ecommerce_pct",
     ):
         assert name in w.controls
-    assert "(" in w.controls["p1_users_m"].description  # labels carry units
+    assert "(" in w.labels["p1_users_m"]  # labels carry units (shown above each slider)
 
 
 def test_race_widget_recomputes_on_a_change(race_widget):

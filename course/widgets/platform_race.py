@@ -87,14 +87,24 @@ _SLIDERS: dict[str, dict[str, Any]] = {
 }
 
 
+def _labelled(field: str, control: widgets.Widget) -> widgets.VBox:
+    """A slider with its full label above it."""
+    label = widgets.HTML(
+        f"<span style='font-size:0.92em'>{html.escape(TEXT['fields'][field])}</span>"
+    )
+    return widgets.VBox([label, control], layout=widgets.Layout(margin="0 0 0.2em 0"))
+
+
 def _slider(field: str, value: float) -> widgets.ValueWidget:
     spec = _SLIDERS[field]
+    # The label is shown above the slider (see _labelled), so the slider and its value
+    # readout use the column's full width and no label is cut short.
     common = {
-        "description": TEXT["fields"][field],
+        "description": "",
         "tooltip": TEXT["tooltips"][field],
         "continuous_update": False,
-        "style": {"description_width": "15em"},
-        "layout": widgets.Layout(width="27em"),
+        "style": {"description_width": "0px"},
+        "layout": widgets.Layout(width="98%"),
     }
     if spec["kind"] == "int":
         return widgets.IntSlider(
@@ -183,12 +193,12 @@ class PlatformRace(CourseWidget):
                 control = _slider(field, value)
                 controls[f"p{i}_{field}"] = control
                 self.labels[f"p{i}_{field}"] = f"{p.name}, {TEXT['fields'][field]}"
-                boxes.append(control)
+                boxes.append(_labelled(field, control))
             columns.append(
                 widgets.VBox(
                     boxes,
                     layout=widgets.Layout(
-                        border="1px solid #D9D9D9", padding="0.3em", margin="0.2em"
+                        border="1px solid #D9D9D9", padding="0.3em", margin="0.2em", width="24em"
                     ),
                 )
             )
