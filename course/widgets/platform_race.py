@@ -176,8 +176,8 @@ class PlatformRace(CourseWidget):
                 min=0,
                 max=2**31 - 1,
                 description=TEXT["seed"],
-                style={"description_width": "16em"},
-                layout=widgets.Layout(width="24em"),
+                style={"description_width": "18em"},
+                layout=widgets.Layout(width="26em"),
             ),
         }
         self.labels = {

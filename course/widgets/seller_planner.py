@@ -127,8 +127,8 @@ _PLAN_LABELS = {
 HEADROOM = 1.8
 SHRINK = 4.5
 
-_STYLE = {"description_width": "16em"}
-_WIDE = widgets.Layout(width="34em")
+_STYLE = {"description_width": "20em"}
+_WIDE = widgets.Layout(width="38em")
 
 
 def _int_slider(key: str, value: int, low: int, high: int, step: int = 1) -> widgets.IntSlider:
