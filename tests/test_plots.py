@@ -652,3 +652,30 @@ def test_funnel_chart_of_a_real_export_marks_unknown_stages():
         assert "120 (12% of the last known stage)" in notes
         fig.canvas.draw()  # the layout must not collapse (it did when a note sat at x=0 on log)
         assert fig.axes[0].get_position().width > 0.3
+
+
+def test_tornado_settings_read_as_percentages_and_same_side_numbers_do_not_overprint():
+    import pandas as pd
+
+    from course.plots import tornado_chart
+
+    df = pd.DataFrame(
+        {
+            "lever": ["ctr", "commission"],
+            "label": ["Viewers who click (share)", "Creator commission (share of sale)"],
+            "low_setting": [0.005, 0.10],
+            "high_setting": [0.03, 0.20],
+            "low": [200.0, 4197.0],
+            "high": [10000.0, 4357.0],
+            "base": [4504.0, 4504.0],
+        }
+    )
+    fig = tornado_chart(df, metric="profit")
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert any("0.5% to 3%" in t for t in ticks), ticks
+    notes = [t.get_text() for t in fig.axes[0].texts]
+    # Both commission ends are below the base: one note carries both numbers, low first.
+    assert "$4,197 / $4,357" in notes, notes
+    joined = next(t for t in fig.axes[0].texts if t.get_text() == "$4,197 / $4,357")
+    assert not joined.get_parse_math(), "dollar signs must not be read as mathtext"
+    assert "$4,197" not in notes and "$4,357" not in notes

@@ -229,5 +229,6 @@ TORNADO = {
     "low_bar": "Lever at its low setting",
     "high_bar": "Lever at its high setting",
     "setting_range": "{low} to {high}",
+    "both_ends": "{low} / {high}",
     "title": "{lever} moves {metric} the most;\nlevers lower down matter less",
 }

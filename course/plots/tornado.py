@@ -80,6 +80,16 @@ def _check_sensitivity(df: object) -> pd.DataFrame:
     return df
 
 
+def _fmt_setting(value: float, label: str) -> str:
+    """A lever's setting for its label: a share or fraction as a percentage, else a number."""
+    unit = label.rsplit("(", 1)[-1].lower() if "(" in label else ""
+    if unit.startswith(("share", "fraction")):
+        return fmt_pct(value)
+    if value != 0 and abs(value) < 0.1:
+        return f"{value:.2g}"
+    return fmt_number(value)
+
+
 def _short(label: str) -> str:
     """A label's first line without a trailing unit in brackets: 'Price (USD)' -> 'Price'."""
     first = label.split("\n")[0].strip()
@@ -136,8 +146,8 @@ def tornado_chart(
         )
         if "low_setting" in df.columns:
             label += "\n" + text.TORNADO["setting_range"].format(
-                low=fmt_number(float(row["low_setting"])),
-                high=fmt_number(float(row["high_setting"])),
+                low=_fmt_setting(float(row["low_setting"]), label),
+                high=_fmt_setting(float(row["high_setting"]), label),
             )
         labels.append(label)
     n = len(df)
@@ -149,7 +159,11 @@ def tornado_chart(
             # The longer bar first, so a shorter one on the same side stays visible.
             sides.sort(key=lambda sc: -abs(float(row[sc[0]]) - base))
             labelled: list[float] = []
-            for side, colour in sides:
+            low, high = float(row["low"]), float(row["high"])
+            # Both ends on one side of the base: one note at the far end says both numbers,
+            # low first, so the two cannot print on top of each other.
+            same_side = (low - base) * (high - base) > 0 and not np.isclose(low, high)
+            for k, (side, colour) in enumerate(sides):
                 v = float(row[side])
                 ax.barh(
                     y,
@@ -163,9 +177,17 @@ def tornado_chart(
                 )
                 if any(np.isclose(v, w, rtol=1e-6, atol=1e-9) for w in labelled):
                     continue  # the same number is already written there
+                if same_side and k > 0:
+                    continue  # written together with the far end's number
                 labelled.append(v)
+                note = (
+                    text.TORNADO["both_ends"].format(low=fmt(low), high=fmt(high))
+                    if same_side
+                    else fmt(v)
+                )
                 ax.annotate(
-                    fmt(v),
+                    note,
+                    parse_math=False,  # two "$" in one note would otherwise be read as maths
                     xy=(v, y),
                     xytext=(4 if v >= base else -4, 0),
                     textcoords="offset points",
