@@ -27,13 +27,14 @@ seed shuffles. :func:`expected` gives the funnel in closed form.
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import numpy as np
 import pandas as pd
 from scipy.special import expit, logit, ndtri
 
 from course.model.params import Feed, Population, Product
-from course.model.runs import ModelRun, draw_units
+from course.model.runs import ModelRun, draw_units, scatter
 from course.model.shoppers import page_trust
 from course.model.streams import Streams
 
@@ -196,10 +197,7 @@ def run(
         unit_count = np.zeros(who.size, dtype=np.int64)
         unit_count[buys] = units
 
-        def spread(values, dtype, fill=0):
-            out = np.full(n, fill, dtype=dtype)
-            out[who] = values
-            return out
+        spread = partial(scatter, n, who)
 
         frame = pd.DataFrame(
             {

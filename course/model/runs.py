@@ -15,7 +15,7 @@ import pandas as pd
 
 from course.model.streams import Streams
 
-__all__ = ["ModelRun", "draw_units"]
+__all__ = ["ModelRun", "draw_units", "scatter"]
 
 
 @dataclass(frozen=True)
@@ -64,3 +64,14 @@ def draw_units(
     """
     extra = units_per_order - 1.0
     return 1 + (streams.uniform(name, shoppers)[buyers] < extra).astype(np.int64)
+
+
+def scatter(n: int, who: np.ndarray, values, dtype) -> np.ndarray:
+    """One value per shopper of ``n``: ``values`` at the positions ``who``, zero elsewhere.
+
+    The journeys work on the subset of shoppers who reached a stage; per-shopper outcome
+    tables need every shopper, so this puts the subset's values back in place.
+    """
+    out = np.zeros(n, dtype=dtype)
+    out[who] = values
+    return out

@@ -22,12 +22,14 @@ same funnel in closed form.
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 from scipy.special import logit
 
 from course.model.params import Population, Product, Shelf
-from course.model.runs import ModelRun, draw_units
+from course.model.runs import ModelRun, draw_units, scatter
 from course.model.shoppers import listing_trust, listing_trust_logit, price_effect
 from course.model.streams import Streams
 
@@ -244,10 +246,7 @@ def _outcomes(
     units,
     price,
 ) -> pd.DataFrame:
-    def spread(values, dtype):
-        out = np.zeros(n, dtype=dtype)
-        out[who] = values
-        return out
+    spread = partial(scatter, n, who)
 
     bought_at = np.zeros(who.size, dtype=np.int64)
     bought_at[buys_comp] = position

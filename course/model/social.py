@@ -34,12 +34,14 @@ week everything is vectorised.
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from course.model.params import CreatorNetwork, Population, Product
-from course.model.runs import ModelRun, draw_units
+from course.model.runs import ModelRun, draw_units, scatter
 from course.model.shoppers import price_effect, shift_probability
 from course.model.streams import Streams
 
@@ -304,10 +306,7 @@ def _outcomes(
     units,
     paid,
 ) -> pd.DataFrame:
-    def spread(values, dtype):
-        out = np.zeros(n, dtype=dtype)
-        out[who] = values
-        return out
+    spread = partial(scatter, n, who)
 
     followed = np.zeros(n, dtype=np.int64)
     followed[followers] = creator_all + 1
