@@ -22,12 +22,12 @@ from course.plots import (
 from course.plots._common import fmt_count, fmt_pct, fmt_usd
 from course.plots.style import ORDERING_COLOURS
 from course.widgets import text
-from course.widgets.base import CourseWidget, FigureImage, lever_slider
+from course.widgets.base import CourseWidget, FigureImage
 from course.widgets.funnel_lab import (
     DEFAULT_SHOPPERS,
     MAX_SHOPPERS,
     lab_children,
-    simulation_controls,
+    lab_controls,
 )
 
 __all__ = ["CompareOrderings", "compare_orderings", "shared_levers"]
@@ -82,12 +82,7 @@ class CompareOrderings(CourseWidget):
         shoppers = check_int("shoppers", shoppers, low=1, high=MAX_SHOPPERS)
         seed = check_seed(seed)
         self.table = shared_levers()
-        controls: dict[str, widgets.Widget] = {
-            row["name"]: lever_slider(row, description="") for _, row in self.table.iterrows()
-        }
-        controls.update(simulation_controls(shoppers, seed))
-        self.labels = dict(zip(self.table["name"], self.table["label"], strict=True))
-        self.labels.update(shoppers=text.COMMON["shoppers"], seed=text.COMMON["seed"])
+        controls, self.labels = lab_controls(self.table, shoppers, seed)
         super().__init__(controls=controls)
         self.summary: pd.DataFrame | None = None
         self.numbers = widgets.HTML()

@@ -57,6 +57,22 @@ def lever_grid(table: pd.DataFrame, controls: dict[str, widgets.Widget]) -> widg
     )
 
 
+def lab_controls(
+    table: pd.DataFrame, shoppers: int, seed: int
+) -> tuple[dict[str, widgets.Widget], dict[str, str]]:
+    """A slider per lever row of ``table`` plus the shoppers and seed boxes, and their labels.
+
+    Returns the controls by name and each control's label in plain words (for messages).
+    """
+    controls: dict[str, widgets.Widget] = {
+        row["name"]: lever_slider(row, description="") for _, row in table.iterrows()
+    }
+    controls.update(simulation_controls(shoppers, seed))
+    labels = dict(zip(table["name"], table["label"], strict=True))
+    labels.update(shoppers=text.COMMON["shoppers"], seed=text.COMMON["seed"])
+    return controls, labels
+
+
 def lab_children(widget: CourseWidget, intro: str, shoppers: int) -> list[widgets.Widget]:
     """The panel both lab widgets show, top to bottom.
 
@@ -126,12 +142,7 @@ class FunnelLab(CourseWidget):
         shoppers = check_int("shoppers", shoppers, low=1, high=MAX_SHOPPERS)
         seed = check_seed(seed)
         self.table = lever_table(self.ordering)
-        controls: dict[str, widgets.Widget] = {
-            row["name"]: lever_slider(row, description="") for _, row in self.table.iterrows()
-        }
-        controls.update(simulation_controls(shoppers, seed))
-        self.labels = dict(zip(self.table["name"], self.table["label"], strict=True))
-        self.labels.update(shoppers=text.COMMON["shoppers"], seed=text.COMMON["seed"])
+        controls, self.labels = lab_controls(self.table, shoppers, seed)
         super().__init__(controls=controls)
         self.numbers = widgets.HTML()
         self.caption = widgets.HTML()
